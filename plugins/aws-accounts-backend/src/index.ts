@@ -1,0 +1,1 @@
+export { awsAccountsPlugin as default } from './plugin';

@@ -1,0 +1,10 @@
+/**
+ * Types, permissions and annotation names shared by the AWS accounts plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './permissions';
+export * from './sraChecks';
+export * from './types';

@@ -1,0 +1,7 @@
+/**
+ * Backend helpers shared by the AWS accounts plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './AwsClientFactory';

@@ -1,0 +1,6 @@
+/**
+ * Posture of AWS accounts in the portal.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,1 @@
+export { catalogModuleAwsAccounts as default } from './module';

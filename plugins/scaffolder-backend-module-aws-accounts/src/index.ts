@@ -1,0 +1,1 @@
+export { scaffolderModuleAwsAccounts as default } from './module';
