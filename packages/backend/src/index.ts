@@ -32,7 +32,6 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-search-backend'));
-backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@sra-backstage/plugin-aws-accounts-backend'));

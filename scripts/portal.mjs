@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `node scripts/portal.mjs start|test`: what `yarn start` and `yarn test` run.
+// ./portal wraps this with the toolchain (Node 24, Yarn, install).
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PortalStartError, startPortal } from './portal/start.mjs';
+import { runTests } from './portal/test.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const [command, ...rest] = process.argv.slice(2);
+
+async function start() {
+  let portal;
+  const stopAndExit = async code => {
+    await portal?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => stopAndExit(0));
+  process.on('SIGTERM', () => stopAndExit(0));
+
+  portal = await startPortal({ root });
+  console.log(
+    '\nportal: ready at http://localhost:3000 (sign in as guest); backend at http://localhost:7007; AWS sandbox at http://127.0.0.1:4566. Ctrl-C stops everything.\n',
+  );
+  const ended = await portal.exited;
+  console.error(`portal: ${ended.name} stopped (exit ${ended.code ?? ended.signal}); stopping the rest`);
+  await stopAndExit(1);
+}
+
+async function main() {
+  switch (command) {
+    case 'start':
+      await start();
+      break;
+    case 'test': {
+      const only = rest.length ? rest : undefined;
+      process.exit(await runTests({ root, only }));
+      break;
+    }
+    default:
+      console.error('usage: node scripts/portal.mjs start | test [static] [jest] [e2e]');
+      process.exit(2);
+  }
+}
+
+main().catch(error => {
+  const expected = error instanceof PortalStartError || !error.stack;
+  console.error(`portal: ${expected ? error.message : error.stack}`);
+  process.exit(1);
+});
