@@ -23,7 +23,11 @@ async function start() {
     '\nportal: ready at http://localhost:3000 (sign in as guest); backend at http://localhost:7007; AWS sandbox at http://127.0.0.1:4566. Ctrl-C stops everything.\n',
   );
   const ended = await portal.exited;
-  console.error(`portal: ${ended.name} stopped (exit ${ended.code ?? ended.signal}); stopping the rest`);
+  console.error(
+    `portal: ${ended.name} stopped (exit ${
+      ended.code ?? ended.signal
+    }); stopping the rest`,
+  );
   await stopAndExit(1);
 }
 
@@ -38,7 +42,9 @@ async function main() {
       break;
     }
     default:
-      console.error('usage: node scripts/portal.mjs start | test [static] [jest] [e2e]');
+      console.error(
+        'usage: node scripts/portal.mjs start | test [static] [jest] [e2e]',
+      );
       process.exit(2);
   }
 }

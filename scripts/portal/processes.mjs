@@ -22,7 +22,10 @@ export function startProcess(name, command, args, options = {}) {
     async stop(timeoutMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       signalGroup(child.pid, 'SIGTERM');
-      const timer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), timeoutMs);
+      const timer = setTimeout(
+        () => signalGroup(child.pid, 'SIGKILL'),
+        timeoutMs,
+      );
       await exited;
       clearTimeout(timer);
       // Whatever the leader left behind in its group goes too.

@@ -26,7 +26,11 @@ export async function checkPortsFree() {
  * Starts the portal and resolves once the backend and the frontend answer.
  * `stdio` is passed to the children ('inherit' to watch, or 'ignore').
  */
-export async function startPortal({ root, stdio = 'inherit', log = console.log }) {
+export async function startPortal({
+  root,
+  stdio = 'inherit',
+  log = console.log,
+}) {
   await checkPortsFree();
 
   const sandboxEndpoint = `http://127.0.0.1:${PORTS.sandbox}`;
@@ -44,7 +48,9 @@ export async function startPortal({ root, stdio = 'inherit', log = console.log }
     await Promise.all(processes.map(p => p.stop()));
   };
   const allAlive = () =>
-    processes.every(p => p.child.exitCode === null && p.child.signalCode === null);
+    processes.every(
+      p => p.child.exitCode === null && p.child.signalCode === null,
+    );
 
   try {
     log(`portal: starting the AWS sandbox on ${sandboxEndpoint}`);
@@ -52,7 +58,13 @@ export async function startPortal({ root, stdio = 'inherit', log = console.log }
       startProcess(
         'sandbox',
         'yarn',
-        ['workspace', '@sra-backstage/aws-sandbox', 'start', '--port', String(PORTS.sandbox)],
+        [
+          'workspace',
+          '@sra-backstage/aws-sandbox',
+          'start',
+          '--port',
+          String(PORTS.sandbox),
+        ],
         { cwd: root, stdio },
       ),
     );
@@ -62,7 +74,9 @@ export async function startPortal({ root, stdio = 'inherit', log = console.log }
         isAlive: allAlive,
       }))
     ) {
-      throw new PortalStartError('the AWS sandbox did not start; its output is above');
+      throw new PortalStartError(
+        'the AWS sandbox did not start; its output is above',
+      );
     }
 
     log('portal: starting the backend (:7007) and the frontend (:3000)');
@@ -85,7 +99,9 @@ export async function startPortal({ root, stdio = 'inherit', log = console.log }
       }));
     if (!frontendReady) {
       throw new PortalStartError(
-        `the ${backendReady ? 'frontend' : 'backend'} did not become ready; its output is above`,
+        `the ${
+          backendReady ? 'frontend' : 'backend'
+        } did not become ready; its output is above`,
       );
     }
   } catch (error) {

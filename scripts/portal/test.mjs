@@ -18,7 +18,11 @@ export async function runTests({ root, only }) {
     const started = Date.now();
     const proc = startProcess(name, command, args, { cwd: root, env });
     const { code } = await proc.exited;
-    console.log(`== ${name}: ${code === 0 ? 'ok' : `failed (exit ${code})`} in ${seconds(started)}`);
+    console.log(
+      `== ${name}: ${code === 0 ? 'ok' : `failed (exit ${code})`} in ${seconds(
+        started,
+      )}`,
+    );
     return code === 0;
   };
   const wanted = stage => !only || only.includes(stage);
@@ -30,7 +34,11 @@ export async function runTests({ root, only }) {
       ['lint', 'yarn', ['backstage-cli', 'repo', 'lint']],
       ['tsc', 'yarn', ['tsc']],
     ]) {
-      results.push({ stage: name, passed: (await run(name, command, args)) ? 1 : 0, failed: 0 });
+      results.push({
+        stage: name,
+        passed: (await run(name, command, args)) ? 1 : 0,
+        failed: 0,
+      });
       if (results.at(-1).passed === 0) results.at(-1).failed = 1;
     }
   }
@@ -41,7 +49,14 @@ export async function runTests({ root, only }) {
     const ok = await run(
       'jest',
       'yarn',
-      ['backstage-cli', 'repo', 'test', '--ci', '--json', `--outputFile=${report}`],
+      [
+        'backstage-cli',
+        'repo',
+        'test',
+        '--ci',
+        '--json',
+        `--outputFile=${report}`,
+      ],
       { CI: 'true', BACKSTAGE_TEST_DISABLE_DOCKER: '1', ...databaseEnv },
     );
     results.push(countJest(report, ok));
@@ -53,7 +68,11 @@ export async function runTests({ root, only }) {
 
   console.log('\n== summary');
   for (const r of results) {
-    console.log(`${r.stage.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
+    console.log(
+      `${r.stage.padEnd(10)} ${r.passed} passed, ${r.failed} failed${
+        r.note ? ` (${r.note})` : ''
+      }`,
+    );
   }
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
@@ -62,18 +81,32 @@ export async function runTests({ root, only }) {
 }
 
 async function postgresEnv() {
-  const url = process.env.PORTAL_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+  const url =
+    process.env.PORTAL_TEST_POSTGRES_URL ??
+    'postgresql://postgres@127.0.0.1:5432';
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5_000,
+  });
   try {
     await client.connect();
     const { rows } = await client.query('SHOW server_version_num');
     const major = Math.floor(Number(rows[0].server_version_num) / 10_000);
-    console.log(`portal: database tests run on SQLite and on PostgreSQL ${major} at ${url.replace(/:[^:@/]*@/, ':***@')}`);
-    return { [`BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING`]: url };
+    console.log(
+      `portal: database tests run on SQLite and on PostgreSQL ${major} at ${url.replace(
+        /:[^:@/]*@/,
+        ':***@',
+      )}`,
+    );
+    return {
+      [`BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING`]: url,
+    };
   } catch (error) {
     if (process.env.PORTAL_TEST_SKIP_POSTGRES === '1') {
-      console.log('portal: PORTAL_TEST_SKIP_POSTGRES=1, database tests run on SQLite only');
+      console.log(
+        'portal: PORTAL_TEST_SKIP_POSTGRES=1, database tests run on SQLite only',
+      );
       return {};
     }
     throw new Error(
@@ -86,7 +119,12 @@ async function postgresEnv() {
 
 function countJest(reportPath, ok) {
   if (!existsSync(reportPath)) {
-    return { stage: 'jest', passed: 0, failed: 1, note: 'jest wrote no report' };
+    return {
+      stage: 'jest',
+      passed: 0,
+      failed: 1,
+      note: 'jest wrote no report',
+    };
   }
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   // A suite that fails to load has no test results; count it as a failure.
@@ -96,12 +134,15 @@ function countJest(reportPath, ok) {
     stage: 'jest',
     passed: report.numPassedTests,
     failed: failed === 0 && !ok ? 1 : failed,
-    note: report.numPendingTests ? `${report.numPendingTests} skipped` : undefined,
+    note: report.numPendingTests
+      ? `${report.numPendingTests} skipped`
+      : undefined,
   };
 }
 
 async function runEndToEnd({ root, scratch, run }) {
-  const chromium = process.env.CHROMIUM_PATH ?? CHROMIUM_CANDIDATES.find(existsSync);
+  const chromium =
+    process.env.CHROMIUM_PATH ?? CHROMIUM_CANDIDATES.find(existsSync);
   if (!chromium) {
     console.error(
       '\nportal: Chromium is not installed. On Debian or Ubuntu run: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary).',
@@ -115,7 +156,12 @@ async function runEndToEnd({ root, scratch, run }) {
     portal = await startPortal({ root, stdio: 'ignore' });
   } catch (error) {
     console.error(`portal: ${error.message}`);
-    return { stage: 'e2e', passed: 0, failed: 1, note: 'the portal did not start' };
+    return {
+      stage: 'e2e',
+      passed: 0,
+      failed: 1,
+      note: 'the portal did not start',
+    };
   }
   try {
     const report = join(scratch, 'playwright.json');
@@ -133,7 +179,12 @@ async function runEndToEnd({ root, scratch, run }) {
 
 function countPlaywright(reportPath, ok) {
   if (!existsSync(reportPath)) {
-    return { stage: 'e2e', passed: 0, failed: 1, note: 'playwright wrote no report' };
+    return {
+      stage: 'e2e',
+      passed: 0,
+      failed: 1,
+      note: 'playwright wrote no report',
+    };
   }
   const { stats } = JSON.parse(readFileSync(reportPath, 'utf8'));
   const failed = stats.unexpected + (stats.flaky ?? 0);

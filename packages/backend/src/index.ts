@@ -19,7 +19,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@sra-backstage/plugin-catalog-backend-module-aws-accounts'));
+backend.add(
+  import('@sra-backstage/plugin-catalog-backend-module-aws-accounts'),
+);
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(

@@ -5,6 +5,7 @@
  */
 
 export * from './annotations';
+export * from './organization';
 export * from './permissions';
 export * from './sraChecks';
 export * from './types';

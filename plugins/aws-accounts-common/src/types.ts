@@ -223,7 +223,11 @@ export interface PostureSnapshot {
 }
 
 /** @public */
-export type AccountStatus = 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED';
+export type AccountStatus =
+  | 'ACTIVE'
+  | 'SUSPENDED'
+  | 'PENDING_CLOSURE'
+  | 'CLOSED';
 
 /** One row of the organization page. @public */
 export interface AccountSummary {

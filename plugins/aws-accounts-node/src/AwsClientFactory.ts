@@ -43,7 +43,7 @@ export interface AwsClientSettings {
  */
 export interface AwsClientFactory {
   create<TClient>(
-    clientClass: new (settings: AwsClientSettings) => TClient,
+    ClientClass: new (settings: AwsClientSettings) => TClient,
     target: AwsClientTarget,
   ): Promise<TClient>;
 }
@@ -93,12 +93,12 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   }
 
   async create<TClient>(
-    clientClass: new (settings: AwsClientSettings) => TClient,
+    ClientClass: new (settings: AwsClientSettings) => TClient,
     target: AwsClientTarget,
   ): Promise<TClient> {
     const credentials = await this.getCredentials(target);
 
-    return new clientClass({
+    return new ClientClass({
       region: target.region,
       credentials,
       retryMode: 'adaptive',
@@ -116,9 +116,10 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   ): Promise<AwsCredentialIdentityProvider> {
     const { accountId, roleName, region } = target;
     if (!roleName || !accountId) {
-      const provider = await this.#options.credentialsManager.getCredentialProvider(
-        accountId ? { accountId } : undefined,
-      );
+      const provider =
+        await this.#options.credentialsManager.getCredentialProvider(
+          accountId ? { accountId } : undefined,
+        );
       return provider.sdkCredentialProvider;
     }
 
