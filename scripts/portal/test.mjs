@@ -2,7 +2,13 @@
 // Stages: Backstage version alignment, prettier, lint, type check, jest (unit
 // and database tests on SQLite and PostgreSQL), Playwright end-to-end tests in
 // Debian's Chromium against the running portal.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProcess } from './processes.mjs';
@@ -63,7 +69,7 @@ export async function runTests({ root, only }) {
   }
 
   if (wanted('e2e')) {
-    results.push(await runEndToEnd({ root, scratch, run }));
+    results.push(...(await runEndToEnd({ root, scratch, run })));
   }
 
   console.log('\n== summary');
@@ -147,21 +153,21 @@ async function runEndToEnd({ root, scratch, run }) {
     console.error(
       '\nportal: Chromium is not installed. On Debian or Ubuntu run: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary).',
     );
-    return { stage: 'e2e', passed: 0, failed: 1, note: 'no Chromium' };
+    return [{ stage: 'e2e', passed: 0, failed: 1, note: 'no Chromium' }];
   }
 
   let portal;
+  const portalLog = join(scratch, 'portal.log');
+  const logFd = openSync(portalLog, 'w');
   try {
-    console.log('\n== e2e: starting the portal');
-    portal = await startPortal({ root, stdio: 'ignore' });
+    console.log(`\n== e2e: starting the portal (output in ${portalLog})`);
+    portal = await startPortal({ root, stdio: ['ignore', logFd, logFd] });
   } catch (error) {
     console.error(`portal: ${error.message}`);
-    return {
-      stage: 'e2e',
-      passed: 0,
-      failed: 1,
-      note: 'the portal did not start',
-    };
+    console.error(tail(portalLog, 40));
+    return [
+      { stage: 'e2e', passed: 0, failed: 1, note: 'the portal did not start' },
+    ];
   }
   try {
     const report = join(scratch, 'playwright.json');
@@ -171,10 +177,34 @@ async function runEndToEnd({ root, scratch, run }) {
       PORTAL_E2E_EXTERNAL: '1',
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
     });
-    return countPlaywright(report, ok);
+    return [startupCheck(portalLog), countPlaywright(report, ok)];
   } finally {
     await portal.stop();
+    closeSync(logFd);
   }
+}
+
+// The backend must start with no plugin error or warning, such as a missing
+// service or a module that failed to initialize.
+function startupCheck(portalLog) {
+  const problems = readFileSync(portalLog, 'utf8')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter(line => /^\S+Z \S+ (warn|error) /.test(line));
+  if (problems.length > 0) {
+    console.error('portal: the backend logged at start-up:');
+    console.error(problems.join('\n'));
+  }
+  return {
+    stage: 'startup',
+    passed: problems.length === 0 ? 1 : 0,
+    failed: problems.length === 0 ? 0 : 1,
+    note: problems.length ? `${problems.length} warnings or errors` : undefined,
+  };
+}
+
+function tail(path, lines) {
+  return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
 function countPlaywright(reportPath, ok) {

@@ -4,6 +4,11 @@ import {
 } from '@backstage/integration-aws-node';
 import { Config } from '@backstage/config';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import {
+  doesIdentityRequireRefresh,
+  isIdentityExpired,
+  memoizeIdentityProvider,
+} from '@smithy/core';
 import { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 
 /**
@@ -81,8 +86,8 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   }
 
   readonly #options: DefaultAwsClientFactoryOptions;
-  // Assumed-role providers cache their session until it nears expiry, so one
-  // provider per account and role keeps STS calls to one per hour.
+  // One assumed-role session per account and role, so that STS is called
+  // once per session lifetime rather than once per client.
   readonly #assumedRoleProviders = new Map<
     string,
     AwsCredentialIdentityProvider
@@ -128,7 +133,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     if (!provider) {
       const main =
         await this.#options.credentialsManager.getCredentialProvider();
-      provider = fromTemporaryCredentials({
+      const assumeRole = fromTemporaryCredentials({
         masterCredentials: main.sdkCredentialProvider,
         params: {
           RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
@@ -137,6 +142,13 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
         },
         clientConfig: { region: main.stsRegion ?? region },
       });
+      // Shared by every client of this account and role, and refreshed
+      // shortly before the session expires.
+      provider = memoizeIdentityProvider(
+        assumeRole,
+        isIdentityExpired,
+        doesIdentityRequireRefresh,
+      )!;
       this.#assumedRoleProviders.set(key, provider);
     }
     return provider;
