@@ -104,7 +104,9 @@ describe('DefaultAwsClientFactory', () => {
 
     const client = await factory.create(STSClient, { region: 'us-east-1' });
 
-    expect((await client.config.retryStrategy()).mode).toBe('adaptive');
+    expect(await client.config.retryStrategy()).toMatchObject({
+      mode: 'adaptive',
+    });
     await expect(client.config.maxAttempts()).resolves.toBe(4);
   });
 });
