@@ -5,3 +5,4 @@
  */
 
 export * from './AwsClientFactory';
+export * from './organization';

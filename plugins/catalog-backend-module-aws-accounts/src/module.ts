@@ -1,8 +1,16 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { AWS_ACCOUNTS_REFRESH_TOPIC } from '@sra-backstage/plugin-aws-accounts-common';
+import { AwsAccountsEntityProvider } from './providers/AwsAccountsEntityProvider';
 
 /**
  * Catalog module that provides the accounts of an AWS organization as
- * entities.
+ * Resource entities, read on the schedule in `catalog.providers.awsAccounts`
+ * and within seconds of an event on the `aws-accounts.refresh` topic.
  *
  * @public
  */
@@ -10,6 +18,35 @@ export const catalogModuleAwsAccounts = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'aws-accounts',
   register(env) {
-    env.registerInit({ deps: {}, async init() {} });
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        events: eventsServiceRef,
+      },
+      async init({ catalog, config, logger, scheduler, lifecycle, events }) {
+        const provider = AwsAccountsEntityProvider.fromConfig(config, {
+          logger,
+          scheduler,
+        });
+        if (!provider) {
+          logger.info(
+            'No catalog.providers.awsAccounts config; the AWS accounts entity provider is off',
+          );
+          return;
+        }
+
+        catalog.addEntityProvider(provider);
+        await events.subscribe({
+          id: 'aws-accounts-entity-provider',
+          topics: [AWS_ACCOUNTS_REFRESH_TOPIC],
+          onEvent: async () => provider.requestRefresh(),
+        });
+        lifecycle.addShutdownHook(() => provider.stop());
+      },
+    });
   },
 });
