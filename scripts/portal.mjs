@@ -20,7 +20,7 @@ async function start() {
 
   portal = await startPortal({ root });
   console.log(
-    '\nportal: ready at http://localhost:3000 (sign in as guest); backend at http://localhost:7007; AWS sandbox at http://127.0.0.1:4566. Ctrl-C stops everything.\n',
+    '\nportal: ready at http://localhost:3000 (sign in as guest); backend at http://localhost:7007; AWS sandbox at http://localhost:4566. Ctrl-C stops everything.\n',
   );
   const ended = await portal.exited;
   console.error(

@@ -1,5 +1,6 @@
 // Starts the local portal: the AWS sandbox, then the backend (:7007) and the
 // frontend (:3000) with the AWS SDK pointed at the sandbox.
+import { join } from 'node:path';
 import { isPortFree, startProcess, waitForUrl } from './processes.mjs';
 
 export const PORTS = {
@@ -33,9 +34,15 @@ export async function startPortal({
 }) {
   await checkPortsFree();
 
-  const sandboxEndpoint = `http://127.0.0.1:${PORTS.sandbox}`;
+  const sandboxEndpoint = `http://localhost:${PORTS.sandbox}`;
+  // The SDK prefixes some hosts with the account id (S3 Control); the
+  // sandbox's resolver sends every *.localhost name to 127.0.0.1.
+  const loopbackResolver = join(root, 'packages/aws-sandbox/loopback.cjs');
   const awsEnv = {
     AWS_ENDPOINT_URL: sandboxEndpoint,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require "${loopbackResolver}"`]
+      .filter(Boolean)
+      .join(' '),
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'AKIASANDBOXMANAGEMENT',
     AWS_SECRET_ACCESS_KEY: 'sandbox-secret-not-a-real-key',
@@ -69,7 +76,7 @@ export async function startPortal({
       ),
     );
     if (
-      !(await waitForUrl(`${sandboxEndpoint}/_sandbox/health`, {
+      !(await waitForUrl(`http://127.0.0.1:${PORTS.sandbox}/_sandbox/health`, {
         timeoutMs: 120_000,
         isAlive: allAlive,
       }))
