@@ -31,6 +31,7 @@ export async function startPortal({
   root,
   stdio = 'inherit',
   log = console.log,
+  env = {},
 }) {
   await checkPortsFree();
 
@@ -39,6 +40,7 @@ export async function startPortal({
   // sandbox's resolver sends every *.localhost name to 127.0.0.1.
   const loopbackResolver = join(root, 'packages/aws-sandbox/loopback.cjs');
   const awsEnv = {
+    ...env,
     AWS_ENDPOINT_URL: sandboxEndpoint,
     NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require "${loopbackResolver}"`]
       .filter(Boolean)

@@ -161,7 +161,13 @@ async function runEndToEnd({ root, scratch, run }) {
   const logFd = openSync(portalLog, 'w');
   try {
     console.log(`\n== e2e: starting the portal (output in ${portalLog})`);
-    portal = await startPortal({ root, stdio: ['ignore', logFd, logFd] });
+    // A fresh database, so that the collection schedule and the catalog
+    // start from nothing, as on a new machine.
+    portal = await startPortal({
+      root,
+      stdio: ['ignore', logFd, logFd],
+      env: { PORTAL_DATA_DIR: join(scratch, 'data') },
+    });
   } catch (error) {
     console.error(`portal: ${error.message}`);
     console.error(tail(portalLog, 40));

@@ -1,7 +1,14 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+/**
+ * The AWS accounts plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+
+import { awsAccountsPlugin } from './alpha/plugin';
+
+export { awsAccountsApiRef } from './api';
+export type { AccountsQuery, AwsAccountsApi } from './api';
+export { awsAccountEntityFilter } from './alpha/entityExtensions';
 
 /** @alpha */
-export default createFrontendPlugin({
-  pluginId: 'aws-accounts',
-  extensions: [],
-});
+export default awsAccountsPlugin;

@@ -1,0 +1,3 @@
+export { awsAccountsApiRef } from './AwsAccountsApi';
+export type { AccountsQuery, AwsAccountsApi } from './AwsAccountsApi';
+export { AwsAccountsClient } from './AwsAccountsClient';
