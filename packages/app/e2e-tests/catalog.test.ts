@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { openAsGuest } from './awsAccountsPages';
 
 // The components this project describes in its own catalog-info.yaml, by the
 // text the catalog table shows for them: the title, else the name.
@@ -25,15 +26,12 @@ test('the portal loads and the catalog lists the components of catalog-info.yaml
   const expected = componentsOfThisProject();
   expect(expected.length).toBeGreaterThan(5);
 
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-
-  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
+  await openAsGuest(page, '/catalog?filters[kind]=component&filters[user]=all');
   for (const name of expected) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   }
 
-  await page.goto('/catalog?filters[kind]=system&filters[user]=all');
+  await openAsGuest(page, '/catalog?filters[kind]=system&filters[user]=all');
   await expect(
     page.getByRole('link', { name: 'AWS application accounts' }),
   ).toBeVisible();
