@@ -79,7 +79,7 @@ const loopbackAgent = new Agent({
 });
 
 /** The plugin's client factory, with the loopback transport. */
-function sandboxClientFactory(
+export function sandboxClientFactory(
   config: ConfigReader,
   maxAttempts: number,
 ): AwsClientFactory {
