@@ -18,9 +18,11 @@ async function start() {
   process.on('SIGINT', () => stopAndExit(0));
   process.on('SIGTERM', () => stopAndExit(0));
 
+  const started = Date.now();
   portal = await startPortal({ root });
+  const readyIn = Math.round((Date.now() - started) / 1000);
   console.log(
-    '\nportal: ready at http://localhost:3000 (sign in as guest); backend at http://localhost:7007; AWS sandbox at http://localhost:4566. Ctrl-C stops everything.\n',
+    `\nportal: ready in ${readyIn}s at http://localhost:3000 (sign in as guest); backend at http://localhost:7007; AWS sandbox at http://localhost:4566. Ctrl-C stops everything.\n`,
   );
   const ended = await portal.exited;
   console.error(

@@ -163,11 +163,13 @@ async function runEndToEnd({ root, scratch, run }) {
     console.log(`\n== e2e: starting the portal (output in ${portalLog})`);
     // A fresh database, so that the collection schedule and the catalog
     // start from nothing, as on a new machine.
+    const started = Date.now();
     portal = await startPortal({
       root,
       stdio: ['ignore', logFd, logFd],
       env: { PORTAL_DATA_DIR: join(scratch, 'data') },
     });
+    console.log(`== e2e: the portal was ready in ${seconds(started)}`);
   } catch (error) {
     console.error(`portal: ${error.message}`);
     console.error(tail(portalLog, 40));
