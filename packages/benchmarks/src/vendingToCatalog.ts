@@ -106,14 +106,14 @@ export async function measureVendingToCatalog(
   )?.[1] as string;
 
   provider.requestRefresh();
-  const deadline = succeeded + 120_000;
+  const deadline = succeeded + 600_000;
   while (!entities.has(accountId) && performance.now() < deadline) {
     await new Promise(resolve => setTimeout(resolve, 50));
   }
   provider.stop();
   const seen = entities.get(accountId);
   if (seen === undefined) {
-    throw new Error(`Account ${accountId} did not reach the catalog in 120 s`);
+    throw new Error(`Account ${accountId} did not reach the catalog in 600 s`);
   }
   return {
     accountId,
