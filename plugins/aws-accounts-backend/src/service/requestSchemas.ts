@@ -10,8 +10,14 @@ import { z } from 'zod';
 /** Default size of a findings page. */
 export const DEFAULT_FINDINGS_PAGE_SIZE = 100;
 
+// PostgreSQL refuses NUL in text, so a NUL would become a server error
+// rather than a bad parameter: every text parameter turns it away here.
 const oneValue = (name: string) =>
-  z.string({ error: `${name} must be given once, as a single value` });
+  z
+    .string({ error: `${name} must be given once, as a single value` })
+    .refine(value => !value.includes('\u0000'), {
+      error: `${name} must not contain a NUL character`,
+    });
 
 const optionalEnum = <T extends string>(name: string, values: readonly T[]) =>
   oneValue(name)
