@@ -94,8 +94,8 @@ export const awsAccountsPlugin = createBackendPlugin({
           ...postureConfig.schedule,
           // One run per tick across every replica, whatever the config says.
           scope: 'global',
-          fn: async () => {
-            await collector.collectAll();
+          fn: async abortSignal => {
+            await collector.collectAll({ signal: abortSignal });
           },
         });
 

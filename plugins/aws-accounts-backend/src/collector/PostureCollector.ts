@@ -97,8 +97,15 @@ export class PostureCollector {
     this.#logger = options.logger;
   }
 
-  /** A full collection run over every account; the scheduled task. */
-  async collectAll(): Promise<CollectionReport> {
+  /**
+   * A full collection run over every account; the scheduled task. When
+   * `signal` aborts (the backend stops, or the task times out) no further
+   * account is started and the run rejects.
+   */
+  async collectAll(options?: {
+    signal?: AbortSignal;
+  }): Promise<CollectionReport> {
+    const signal = options?.signal;
     const startedAt = Date.now();
     const logger = this.#logger.child({
       run: new Date(startedAt).toISOString(),
@@ -123,6 +130,7 @@ export class PostureCollector {
       collectable,
       counter,
       ORGANIZATION_SCOPE,
+      signal,
     );
     await this.#expireOldData();
 
@@ -160,6 +168,7 @@ export class PostureCollector {
     accounts: AccountRecord[],
     counter: CallCounter,
     scope: string,
+    signal?: AbortSignal,
   ): Promise<Omit<CollectionReport, 'durationMs'>> {
     const delegated = this.#config.mode === 'delegatedAdmin';
     const securityTooling = this.#clientsFor(
@@ -184,6 +193,7 @@ export class PostureCollector {
       );
       syncs.push(...shared.syncs);
     }
+    signal?.throwIfAborted();
 
     const outcomes = await mapWithConcurrency(
       accounts,
@@ -206,6 +216,7 @@ export class PostureCollector {
           return false;
         }
       },
+      signal,
     );
 
     return {
