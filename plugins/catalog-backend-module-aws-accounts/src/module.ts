@@ -43,10 +43,18 @@ export const catalogModuleAwsAccounts = createBackendModule({
         await events.subscribe({
           id: 'aws-accounts-entity-provider',
           topics: [AWS_ACCOUNTS_REFRESH_TOPIC],
-          onEvent: async () => provider.requestRefresh(),
+          onEvent: async ({ eventPayload }) =>
+            provider.requestRefresh(accountIdsOf(eventPayload)),
         });
         lifecycle.addShutdownHook(() => provider.stop());
       },
     });
   },
 });
+
+/** The account ids a refresh event names, if any (`{ accountId }`). */
+function accountIdsOf(payload: unknown): string[] {
+  if (typeof payload !== 'object' || payload === null) return [];
+  const { accountId } = payload as { accountId?: unknown };
+  return typeof accountId === 'string' ? [accountId] : [];
+}

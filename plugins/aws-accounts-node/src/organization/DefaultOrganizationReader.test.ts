@@ -223,6 +223,32 @@ describe('DefaultOrganizationReader', () => {
     expect(organizations).not.toHaveReceivedCommand(ListTagsForResourceCommand);
   });
 
+  it('takes known tags as they are and reads only the tags of the other accounts', async () => {
+    const knownTags = new Map([
+      ['111111111111', { owner: 'team-platform' }],
+      ['600000000001', { owner: 'team-orders' }],
+      ['700000000001', { owner: 'team-platform' }],
+    ]);
+
+    const snapshot = await createReader().readOrganization({ knownTags });
+
+    expect(snapshot.statistics.calls.ListTagsForResource).toBe(2);
+    expect(organizations).toHaveReceivedCommandWith(
+      ListTagsForResourceCommand,
+      { ResourceId: '500000000001' },
+    );
+    expect(organizations).not.toHaveReceivedCommandWith(
+      ListTagsForResourceCommand,
+      { ResourceId: '600000000001' },
+    );
+    const byId = new Map(snapshot.accounts.map(a => [a.id, a.tags]));
+    expect(byId.get('600000000001')).toEqual({ owner: 'team-orders' });
+    expect(byId.get('500000000001')).toEqual({
+      owner: 'team-payments',
+      application: 'payments',
+    });
+  });
+
   it('names the account, operation and role when a tag read fails, and sends no further tag reads', async () => {
     organizations
       .on(ListTagsForResourceCommand, { ResourceId: '111111111111' })

@@ -165,7 +165,13 @@ export class DefaultOrganizationReader implements OrganizationReader {
     );
 
     if (options?.includeTags ?? true) {
-      await run.settleAll(accounts, async account => {
+      const knownTags = options?.knownTags;
+      const unknown = accounts.filter(account => {
+        const known = knownTags?.get(account.id);
+        if (known) account.tags = { ...known };
+        return !known;
+      });
+      await run.settleAll(unknown, async account => {
         account.tags = await this.#readTags(client, run, account.id);
       });
     }

@@ -12,6 +12,13 @@ export interface ReadOrganizationOptions {
    */
   includeTags?: boolean;
   /**
+   * Tags already known, by account id (for example from the last full read):
+   * those accounts take their tags from here and only the others are read.
+   * A refresh right after vending uses it to read one account's tags
+   * instead of every account's.
+   */
+  knownTags?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /**
    * Stops the read: requests not yet sent are dropped and the read rejects.
    * Pass the scheduler's signal so a timed-out or shut-down run stops.
    */

@@ -238,6 +238,42 @@ describe('AwsAccountsEntityProvider', () => {
     expect(reader.readOrganization).toHaveBeenCalledTimes(1);
   });
 
+  it('reads all tags on a scheduled read, and after a refresh request only those of new and named accounts', async () => {
+    jest.useFakeTimers();
+    try {
+      const { provider, connection, reader } = setup();
+      await provider.connect(connection);
+
+      await provider.refresh();
+      expect(reader.readOrganization).toHaveBeenLastCalledWith(
+        expect.objectContaining({ knownTags: undefined }),
+      );
+
+      provider.requestRefresh(['500000000001']);
+      await jest.advanceTimersByTimeAsync(2_000);
+      await provider.refresh();
+
+      const { knownTags } = jest.mocked(reader.readOrganization).mock
+        .calls[1][0]!;
+      expect([...knownTags!.keys()].sort()).toEqual([
+        '111111111111',
+        '700000000001',
+        '800000000001',
+        '800000000002',
+      ]);
+      expect(knownTags!.get('700000000001')).toEqual({
+        owner: 'team-platform',
+      });
+
+      await provider.refresh();
+      expect(reader.readOrganization).toHaveBeenLastCalledWith(
+        expect.objectContaining({ knownTags: undefined }),
+      );
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses to read before it is connected', async () => {
     const { provider } = setup();
 

@@ -106,6 +106,11 @@ export class AwsAccountsEntityProvider implements EntityProvider {
   readonly #refreshRequests: RefreshRequestDebouncer;
   #connection?: EntityProviderConnection;
   #running?: Promise<AwsAccountsRefreshOutcome>;
+  // Tags of the last good read, by account id. A read that a refresh request
+  // started re-reads only the tags of new accounts and of the accounts the
+  // requests named; the scheduled reads read every account's tags again.
+  #lastTags?: Map<string, Record<string, string>>;
+  #requestedAccountIds?: Set<string>;
 
   private constructor(options: AwsAccountsEntityProviderOptions) {
     this.#config = options.config;
@@ -143,9 +148,16 @@ export class AwsAccountsEntityProvider implements EntityProvider {
   /**
    * Asks for a read within seconds instead of at the next schedule, for
    * example after an account was vended. Requests close together start one
-   * read, and the scheduler runs one read at a time across replicas.
+   * read, and the scheduler runs one read at a time across replicas. That
+   * read takes the tags of accounts it already knows from the last read,
+   * except those of `accountIds`, so it costs one tag read per new or named
+   * account rather than one per account.
    */
-  requestRefresh(): void {
+  requestRefresh(accountIds: string[] = []): void {
+    this.#requestedAccountIds ??= new Set();
+    for (const accountId of accountIds) {
+      this.#requestedAccountIds.add(accountId);
+    }
     this.#refreshRequests.request();
   }
 
@@ -179,9 +191,17 @@ export class AwsAccountsEntityProvider implements EntityProvider {
       taskInstanceId: randomUUID(),
     });
 
+    const requested = this.#requestedAccountIds;
+    this.#requestedAccountIds = undefined;
+    let knownTags: Map<string, Record<string, string>> | undefined;
+    if (requested && this.#lastTags) {
+      knownTags = new Map(this.#lastTags);
+      for (const accountId of requested) knownTags.delete(accountId);
+    }
+
     let snapshot;
     try {
-      snapshot = await this.#reader.readOrganization({ signal });
+      snapshot = await this.#reader.readOrganization({ signal, knownTags });
       if (snapshot.accounts.length === 0) {
         throw new Error(
           `AWS Organizations listed no accounts in organization ${snapshot.organization.id}, not even the management account; check that the credentials belong to the management account or an Organizations delegated administrator`,
@@ -219,6 +239,9 @@ export class AwsAccountsEntityProvider implements EntityProvider {
     this.#logProblems(logger, problems);
 
     await connection.applyMutation({ type: 'full', entities });
+    this.#lastTags = new Map(
+      snapshot.accounts.map(account => [account.id, account.tags ?? {}]),
+    );
 
     const { statistics, organization } = snapshot;
     logger.info(
