@@ -1,4 +1,7 @@
-import { startSandbox } from '@sra-backstage/aws-sandbox';
+import {
+  startSandbox,
+  installLoopbackResolver,
+} from '@sra-backstage/aws-sandbox';
 import knexFactory, { Knex } from 'knex';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,6 @@ import { Latency, measureLatency } from './measureLatency';
 import { measureFrontend, portalIsRunning } from './measureFrontend';
 import { runNaiveCollector } from './naiveCollector';
 import { quotaFloorSeconds } from './quotaFloor';
-import { routeLocalhostSubdomains } from './routeLocalhostSubdomains';
 import { startPostureBackend } from './startPostureBackend';
 import { measureVendingToCatalog } from './vendingToCatalog';
 
@@ -157,7 +159,7 @@ function replaceRow(prefix: string, row: string) {
 /** Item 4 alone, on an organization of BENCH_ACCOUNTS accounts. */
 async function measureVendingOnly() {
   {
-    routeLocalhostSubdomains();
+    installLoopbackResolver();
     const sandbox = await startSandbox({
       port: 0,
       quotaScale: QUOTA_SCALE,
@@ -196,7 +198,7 @@ async function runEveryBenchmark() {
     `Scale: ${ACCOUNTS} accounts x ${FINDINGS} findings, quota rates x ${QUOTA_SCALE}`,
   );
 
-  routeLocalhostSubdomains();
+  installLoopbackResolver();
   const sandbox = await startSandbox({
     port: 0,
     quotaScale: QUOTA_SCALE,

@@ -8,10 +8,12 @@ import {
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { SandboxHandle } from '@sra-backstage/aws-sandbox';
+import {
+  SandboxHandle,
+  installLoopbackResolver,
+} from '@sra-backstage/aws-sandbox';
 import awsAccountsPlugin from '@sra-backstage/plugin-aws-accounts-backend';
 import { Knex } from 'knex';
-import { routeLocalhostSubdomains } from './routeLocalhostSubdomains';
 import { seedEntities } from './seedEntities';
 
 /** A running posture plugin wired to the sandbox. */
@@ -45,7 +47,7 @@ export interface PostureBackendOptions {
  * settings; returns the function that restores the environment.
  */
 export function useSandboxEndpoint(sandbox: SandboxHandle): () => void {
-  routeLocalhostSubdomains();
+  installLoopbackResolver();
   const saved = {
     AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL,
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID,
