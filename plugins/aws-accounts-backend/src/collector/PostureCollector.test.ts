@@ -43,6 +43,13 @@ import {
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { ACMClient } from '@aws-sdk/client-acm';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AwsClientFactory } from '@sra-backstage/plugin-aws-accounts-node';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -73,6 +80,17 @@ const mocks = {
   s3control: mockClient(S3ControlClient),
   sts: mockClient(STSClient),
 };
+
+/** The workload services of the direct checks: empty, so not applicable. */
+const workloadMocks = [
+  mockClient(SSMClient),
+  mockClient(ElasticLoadBalancingV2Client),
+  mockClient(ACMClient),
+  mockClient(WAFV2Client),
+  mockClient(KMSClient),
+  mockClient(SecretsManagerClient),
+  mockClient(RDSClient),
+];
 
 const accounts: AccountRecord[] = [
   {
@@ -141,8 +159,18 @@ function asffFinding(
   };
 }
 
+/** Answers every call the test does not set up with an empty response. */
+function emptyByDefault(mock: {
+  reset(): void;
+  onAnyCommand(): { resolves(response: object): unknown };
+}) {
+  mock.reset();
+  mock.onAnyCommand().resolves({});
+}
+
 function mockHealthyAws() {
   Object.values(mocks).forEach(mock => mock.reset());
+  workloadMocks.forEach(emptyByDefault);
   const { findings: controls } = loadFixture(
     'securityhub/consolidated-control-findings.json',
   );
@@ -445,8 +473,12 @@ describe('PostureCollector', () => {
     ]);
     expect(check('s3-account-bpa')).toMatchObject({ status: 'FAIL' });
     expect(check('guardduty').status).toBe('PASS');
-    expect(check('waf')).toMatchObject({ status: 'UNKNOWN' });
-    expect(check('waf').reason).toMatch(/FSBP/);
+    // The account has no load balancers: the direct read says so.
+    expect(check('waf')).toMatchObject({
+      status: 'NOT_APPLICABLE',
+      source: 'direct',
+    });
+    expect(check('waf').reason).toMatch(/no application load balancers/);
   });
 
   it('marks a denied account UNKNOWN with the reason, never zero or PASS', async () => {

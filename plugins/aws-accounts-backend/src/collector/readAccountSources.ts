@@ -1,9 +1,16 @@
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { ACMClient } from '@aws-sdk/client-acm';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import {
   SecurityServiceStatus,
@@ -11,13 +18,29 @@ import {
 } from '@sra-backstage/plugin-aws-accounts-common';
 import { readAccessAnalyzer } from './accessAnalyzer';
 import { attempt } from './attempt';
-import { checkS3AccountBlockPublicAccess } from './baseline/accountChecks';
+import {
+  checkAurora,
+  checkKmsRotation,
+  checkS3AccountBlockPublicAccess,
+  checkSecretsRotation,
+} from './baseline/accountChecks';
 import { CheckOutcome, unknown } from './baseline/CheckOutcome';
 import {
   checkEbsDefaultEncryption,
   checkImdsV2,
 } from './baseline/instanceChecks';
+import {
+  checkAlbTls,
+  checkCertificateExpiry,
+  checkWaf,
+  listApplicationLoadBalancers,
+} from './baseline/loadBalancerChecks';
 import { checkFlowLogs, checkOpenAdminPorts } from './baseline/networkChecks';
+import {
+  checkPatchCompliance,
+  checkSsmManaged,
+} from './baseline/softwareChecks';
+import { checkPrivateSubnets, checkVpcEndpoints } from './baseline/vpcChecks';
 import {
   ConfigRuleCounts,
   readConfigRecorder,
@@ -41,13 +64,60 @@ export interface AccountSourcesResult {
   direct: Map<string, Map<string, CheckOutcome>>;
 }
 
-type RegionalCheck = (ec2: EC2Client, region: string) => Promise<CheckOutcome>;
+/** What a regional direct check reads with. */
+interface RegionalCheckContext {
+  clients: ScopedClients;
+  region: string;
+  /** The Region's application load balancers, read once when first asked. */
+  loadBalancers: () => Promise<string[]>;
+}
 
-const EC2_CHECKS: Record<string, RegionalCheck> = {
-  imdsv2: checkImdsV2,
-  'ebs-default-encryption': checkEbsDefaultEncryption,
-  'no-open-admin-ports': checkOpenAdminPorts,
-  'flow-logs': checkFlowLogs,
+type RegionalCheck = (context: RegionalCheckContext) => Promise<CheckOutcome>;
+
+const ec2Check =
+  (check: (ec2: EC2Client, region: string) => Promise<CheckOutcome>) =>
+  async ({ clients, region }: RegionalCheckContext) =>
+    check(await clients(EC2Client, 'ec2', region), region);
+
+/** The direct API checks evaluated in every governed Region. */
+const REGIONAL_CHECKS: Record<string, RegionalCheck> = {
+  imdsv2: ec2Check(checkImdsV2),
+  'ebs-default-encryption': ec2Check(checkEbsDefaultEncryption),
+  'no-open-admin-ports': ec2Check(checkOpenAdminPorts),
+  'flow-logs': ec2Check(checkFlowLogs),
+  'private-subnets': ec2Check(checkPrivateSubnets),
+  'vpc-endpoints': ec2Check(checkVpcEndpoints),
+  'ssm-managed': async ({ clients, region }) =>
+    checkSsmManaged(
+      await clients(EC2Client, 'ec2', region),
+      await clients(SSMClient, 'ssm', region),
+      region,
+    ),
+  'patch-compliance': async ({ clients, region }) =>
+    checkPatchCompliance(await clients(SSMClient, 'ssm', region), region),
+  'alb-tls': async ({ clients, region, loadBalancers }) =>
+    checkAlbTls(
+      await clients(ElasticLoadBalancingV2Client, 'elbv2', region),
+      region,
+      await loadBalancers(),
+    ),
+  'certificate-expiry': async ({ clients, region }) =>
+    checkCertificateExpiry(await clients(ACMClient, 'acm', region), region),
+  waf: async ({ clients, region, loadBalancers }) =>
+    checkWaf(
+      await clients(WAFV2Client, 'wafv2', region),
+      region,
+      await loadBalancers(),
+    ),
+  'kms-rotation': async ({ clients, region }) =>
+    checkKmsRotation(await clients(KMSClient, 'kms', region), region),
+  'secrets-rotation': async ({ clients, region }) =>
+    checkSecretsRotation(
+      await clients(SecretsManagerClient, 'secretsmanager', region),
+      region,
+    ),
+  aurora: async ({ clients, region }) =>
+    checkAurora(await clients(RDSClient, 'rds', region), region),
 };
 
 function setOutcome(
@@ -232,15 +302,24 @@ export async function readAccountSources(options: {
         ? accessAnalyzerFindings + analyzer.activeFindings
         : undefined;
 
-    const ec2 = await clients(EC2Client, 'ec2', region);
-    for (const [checkId, check] of Object.entries(EC2_CHECKS)) {
+    let albs: Promise<string[]> | undefined;
+    const context: RegionalCheckContext = {
+      clients,
+      region,
+      loadBalancers: async () =>
+        (albs ??= (async () =>
+          listApplicationLoadBalancers(
+            await clients(ElasticLoadBalancingV2Client, 'elbv2', region),
+          ))()),
+    };
+    for (const [checkId, check] of Object.entries(REGIONAL_CHECKS)) {
       if (skip(checkId, region)) continue;
       const outcome = await attempt(
         errors,
         `check:${checkId}`,
         region,
         `Checking ${checkId} in ${region}`,
-        () => check(ec2, region),
+        () => check(context),
       );
       setOutcome(
         result.direct,

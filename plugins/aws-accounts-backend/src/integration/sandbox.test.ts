@@ -1,5 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { PostureSnapshot } from '@sra-backstage/plugin-aws-accounts-common';
+import {
+  PostureSnapshot,
+  SRA_CHECKS,
+} from '@sra-backstage/plugin-aws-accounts-common';
 import { SandboxHandle, startSandbox } from '@sra-backstage/aws-sandbox';
 import {
   collectorForSandbox,
@@ -13,6 +16,25 @@ const PAYMENTS_DEV = '500000000003';
 const ORDERS_PROD = '600000000001';
 const ORDERS_STAGING = '600000000002';
 const SANDBOX_EXPERIMENTS = '700000000001';
+
+/** The checks a direct API read decides where Security Hub FSBP does not. */
+const DIRECT_CHECKS = [
+  'imdsv2',
+  'ebs-default-encryption',
+  'ssm-managed',
+  'patch-compliance',
+  'private-subnets',
+  'no-open-admin-ports',
+  'flow-logs',
+  'vpc-endpoints',
+  'alb-tls',
+  'certificate-expiry',
+  'waf',
+  's3-account-bpa',
+  'kms-rotation',
+  'secrets-rotation',
+  'aurora',
+];
 
 /** A source without numbers must say why: an error is never zero. */
 function expectNoSilentZeros(snapshot: PostureSnapshot) {
@@ -88,6 +110,12 @@ describe('collection against the sandbox', () => {
 
     const prod = (await stores.snapshots.latest(PAYMENTS_PROD))!.latest;
     expect(prod.checks.filter(c => c.status === 'FAIL')).toEqual([]);
+    expect(prod.checks.map(c => c.checkId).sort()).toEqual(
+      SRA_CHECKS.map(c => c.id).sort(),
+    );
+    expect(prod.checks.map(c => `${c.checkId}:${c.status}`)).toEqual(
+      prod.checks.map(c => `${c.checkId}:PASS`),
+    );
     expect(prod.errors).toEqual([]);
     expect(
       prod.services.every(
@@ -125,6 +153,32 @@ describe('collection against the sandbox', () => {
     expect(
       unsubscribed.checks.find(c => c.checkId === 'securityhub')?.status,
     ).toBe('FAIL');
+    // Without Security Hub the direct reads decide; the seed gives the
+    // account a compliant workload (instances managed and patched, private
+    // app and DB subnets in two zones, the five endpoints, an ALB with TLS
+    // 1.3, an HTTP redirect, a web ACL and a certificate 210 days from
+    // expiry, a rotating customer key and secret, an encrypted Aurora
+    // cluster) in both Regions.
+    expect(
+      unsubscribed.checks
+        .filter(c => DIRECT_CHECKS.includes(c.checkId))
+        .map(c => ({
+          checkId: c.checkId,
+          status: c.status,
+          source: c.source,
+          regions: c.regions,
+        })),
+    ).toEqual(
+      DIRECT_CHECKS.map(checkId => ({
+        checkId,
+        status: 'PASS',
+        source: 'direct',
+        regions:
+          checkId === 's3-account-bpa'
+            ? [sandbox.seed.homeRegion]
+            : sandbox.seed.regions,
+      })),
+    );
 
     for (const { accountId } of accounts.filter(
       a => a.status !== 'SUSPENDED',
