@@ -4,6 +4,14 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 
+// Every process started and not yet stopped, so that Ctrl-C stops them even
+// while the portal is still starting.
+const running = new Set();
+
+export async function stopAllProcesses() {
+  await Promise.all([...running].map(proc => proc.stop()));
+}
+
 export function startProcess(name, command, args, options = {}) {
   const child = spawn(command, args, {
     stdio: options.stdio ?? 'inherit',
@@ -15,7 +23,7 @@ export function startProcess(name, command, args, options = {}) {
     child.on('exit', (code, signal) => resolve({ name, code, signal }));
     child.on('error', error => resolve({ name, code: 1, error }));
   });
-  return {
+  const proc = {
     name,
     child,
     exited,
@@ -30,8 +38,12 @@ export function startProcess(name, command, args, options = {}) {
       clearTimeout(timer);
       // Whatever the leader left behind in its group goes too.
       signalGroup(child.pid, 'SIGKILL');
+      running.delete(proc);
     },
   };
+  running.add(proc);
+  exited.then(() => running.delete(proc));
+  return proc;
 }
 
 function signalGroup(pid, signal) {
@@ -42,12 +54,23 @@ function signalGroup(pid, signal) {
   }
 }
 
-export function isPortFree(port) {
+// Free on IPv4 and on IPv6: a listener on either makes the portal's servers
+// fail (or, worse, answer the readiness probe in their place).
+export async function isPortFree(port) {
+  for (const host of ['0.0.0.0', '::']) {
+    if (!(await canListen(port, host))) return false;
+  }
+  return true;
+}
+
+function canListen(port, host) {
   return new Promise(resolve => {
     const server = net.createServer();
-    server.once('error', () => resolve(false));
+    // A machine without IPv6 cannot listen on '::' at all; that says nothing
+    // about the port.
+    server.once('error', error => resolve(error.code !== 'EADDRINUSE'));
     server.once('listening', () => server.close(() => resolve(true)));
-    server.listen(port, '0.0.0.0');
+    server.listen({ port, host, ipv6Only: host === '::' });
   });
 }
 

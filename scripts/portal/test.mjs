@@ -8,11 +8,14 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
+  rmSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProcess } from './processes.mjs';
 import { startPortal } from './start.mjs';
+
+export const TEST_STAGES = ['static', 'jest', 'e2e'];
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -49,8 +52,22 @@ export async function runTests({ root, only }) {
     }
   }
 
+  let databaseEnv;
   if (wanted('jest')) {
-    const databaseEnv = await postgresEnv();
+    try {
+      databaseEnv = await postgresEnv();
+    } catch (error) {
+      console.error(`\nportal: ${error.message}`);
+    }
+  }
+  if (wanted('jest') && databaseEnv === undefined) {
+    results.push({
+      stage: 'jest',
+      passed: 0,
+      failed: 1,
+      note: 'no PostgreSQL',
+    });
+  } else if (wanted('jest')) {
     const report = join(scratch, 'jest.json');
     const ok = await run(
       'jest',
@@ -83,10 +100,19 @@ export async function runTests({ root, only }) {
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);
+  if (failed === 0) {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   return failed === 0 ? 0 : 1;
 }
 
 async function postgresEnv() {
+  if (process.env.PORTAL_TEST_SKIP_POSTGRES === '1') {
+    console.log(
+      'portal: PORTAL_TEST_SKIP_POSTGRES=1, database tests run on SQLite only',
+    );
+    return {};
+  }
   const url =
     process.env.PORTAL_TEST_POSTGRES_URL ??
     'postgresql://postgres@127.0.0.1:5432';
@@ -109,12 +135,6 @@ async function postgresEnv() {
       [`BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING`]: url,
     };
   } catch (error) {
-    if (process.env.PORTAL_TEST_SKIP_POSTGRES === '1') {
-      console.log(
-        'portal: PORTAL_TEST_SKIP_POSTGRES=1, database tests run on SQLite only',
-      );
-      return {};
-    }
     throw new Error(
       `PostgreSQL is not reachable at ${url} (${error.message}). Start it, point PORTAL_TEST_POSTGRES_URL at one, or set PORTAL_TEST_SKIP_POSTGRES=1 to test on SQLite only.`,
     );

@@ -55,8 +55,15 @@ async function startInstance(knex: Knex) {
   });
 }
 
-describe('scheduled collection', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+// The PostgreSQL the test runner found, whatever its major version; without
+// one (PORTAL_TEST_SKIP_POSTGRES=1) these tests cannot run.
+const databases = TestDatabases.create();
+const postgresId = databases
+  .eachSupportedId()
+  .map(([id]) => id)
+  .find(id => id.startsWith('POSTGRES'));
+
+(postgresId ? describe : describe.skip)('scheduled collection', () => {
   const env = { ...process.env };
 
   beforeAll(() => {
@@ -71,7 +78,7 @@ describe('scheduled collection', () => {
   });
 
   it('runs once per tick across two instances on one PostgreSQL', async () => {
-    const first = await databases.init('POSTGRES_15');
+    const first = await databases.init(postgresId!);
     const second = createKnex(first.client.config);
     const backends = [await startInstance(first), await startInstance(second)];
 
