@@ -217,6 +217,17 @@ describe('readAccountSources direct checks', () => {
     );
   });
 
+  it('reads the VPCs once for flow-logs and vpc-endpoints', async () => {
+    const result = await read();
+
+    expect(mocks.ec2).toHaveReceivedCommandTimes(DescribeVpcsCommand, 1);
+    for (const checkId of ['flow-logs', 'vpc-endpoints']) {
+      expect(result.direct.get(checkId)?.get('us-east-1')?.status).not.toBe(
+        'UNKNOWN',
+      );
+    }
+  });
+
   it('skips a direct read where Security Hub FSBP decides the check', async () => {
     mocks.securityHub.on(GetEnabledStandardsCommand).resolves({
       StandardsSubscriptions: [

@@ -35,7 +35,11 @@ import {
   checkWaf,
   listApplicationLoadBalancers,
 } from './baseline/loadBalancerChecks';
-import { checkFlowLogs, checkOpenAdminPorts } from './baseline/networkChecks';
+import {
+  checkFlowLogs,
+  checkOpenAdminPorts,
+  listVpcIds,
+} from './baseline/networkChecks';
 import {
   checkPatchCompliance,
   checkSsmManaged,
@@ -70,6 +74,8 @@ interface RegionalCheckContext {
   region: string;
   /** The Region's application load balancers, read once when first asked. */
   loadBalancers: () => Promise<string[]>;
+  /** The Region's VPC ids, read once when first asked. */
+  vpcIds: () => Promise<string[]>;
 }
 
 type RegionalCheck = (context: RegionalCheckContext) => Promise<CheckOutcome>;
@@ -84,9 +90,19 @@ const REGIONAL_CHECKS: Record<string, RegionalCheck> = {
   imdsv2: ec2Check(checkImdsV2),
   'ebs-default-encryption': ec2Check(checkEbsDefaultEncryption),
   'no-open-admin-ports': ec2Check(checkOpenAdminPorts),
-  'flow-logs': ec2Check(checkFlowLogs),
+  'flow-logs': async ({ clients, region, vpcIds }) =>
+    checkFlowLogs(
+      await clients(EC2Client, 'ec2', region),
+      region,
+      await vpcIds(),
+    ),
   'private-subnets': ec2Check(checkPrivateSubnets),
-  'vpc-endpoints': ec2Check(checkVpcEndpoints),
+  'vpc-endpoints': async ({ clients, region, vpcIds }) =>
+    checkVpcEndpoints(
+      await clients(EC2Client, 'ec2', region),
+      region,
+      await vpcIds(),
+    ),
   'ssm-managed': async ({ clients, region }) =>
     checkSsmManaged(
       await clients(EC2Client, 'ec2', region),
@@ -303,6 +319,7 @@ export async function readAccountSources(options: {
         : undefined;
 
     let albs: Promise<string[]> | undefined;
+    let vpcs: Promise<string[]> | undefined;
     const context: RegionalCheckContext = {
       clients,
       region,
@@ -311,6 +328,9 @@ export async function readAccountSources(options: {
           listApplicationLoadBalancers(
             await clients(ElasticLoadBalancingV2Client, 'elbv2', region),
           ))()),
+      vpcIds: async () =>
+        (vpcs ??= (async () =>
+          listVpcIds(await clients(EC2Client, 'ec2', region)))()),
     };
     for (const [checkId, check] of Object.entries(REGIONAL_CHECKS)) {
       if (skip(checkId, region)) continue;

@@ -60,11 +60,11 @@ export async function checkOpenAdminPorts(
   return failIfAny(evidence);
 }
 
-/** `flow-logs`: every VPC has an ACTIVE flow log. */
-export async function checkFlowLogs(
-  ec2: EC2Client,
-  region: string,
-): Promise<CheckOutcome> {
+/**
+ * The ids of the Region's VPCs. Read once per Region and account and shared
+ * by the checks that look at every VPC (flow-logs, vpc-endpoints).
+ */
+export async function listVpcIds(ec2: EC2Client): Promise<string[]> {
   const vpcIds: string[] = [];
   let NextToken: string | undefined;
   do {
@@ -76,7 +76,15 @@ export async function checkFlowLogs(
     }
     NextToken = page.NextToken;
   } while (NextToken);
+  return vpcIds;
+}
 
+/** `flow-logs`: every VPC has an ACTIVE flow log. */
+export async function checkFlowLogs(
+  ec2: EC2Client,
+  region: string,
+  vpcIds: string[],
+): Promise<CheckOutcome> {
   const withActiveFlowLogs = new Set<string>();
   let flowLogsToken: string | undefined;
   do {

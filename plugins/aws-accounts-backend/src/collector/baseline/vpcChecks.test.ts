@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
+import { listVpcIds } from './networkChecks';
 import { checkPrivateSubnets, checkVpcEndpoints } from './vpcChecks';
 
 const ec2Mock = mockClient(EC2Client);
@@ -149,7 +150,9 @@ describe('checkVpcEndpoints', () => {
         ],
       });
 
-    await expect(checkVpcEndpoints(ec2, 'us-east-1')).resolves.toEqual({
+    await expect(
+      checkVpcEndpoints(ec2, 'us-east-1', await listVpcIds(ec2)),
+    ).resolves.toEqual({
       status: 'PASS',
       evidence: [],
     });
@@ -169,7 +172,11 @@ describe('checkVpcEndpoints', () => {
       ],
     });
 
-    const outcome = await checkVpcEndpoints(ec2, 'us-east-1');
+    const outcome = await checkVpcEndpoints(
+      ec2,
+      'us-east-1',
+      await listVpcIds(ec2),
+    );
 
     expect(outcome).toEqual({
       status: 'FAIL',
@@ -204,7 +211,11 @@ describe('checkVpcEndpoints', () => {
       ],
     });
 
-    const outcome = await checkVpcEndpoints(ec2, 'us-east-1');
+    const outcome = await checkVpcEndpoints(
+      ec2,
+      'us-east-1',
+      await listVpcIds(ec2),
+    );
 
     expect(outcome.status).toBe('UNKNOWN');
     expect(outcome.reason).toBe(
@@ -215,7 +226,11 @@ describe('checkVpcEndpoints', () => {
   it('is not applicable without VPCs', async () => {
     ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
 
-    const outcome = await checkVpcEndpoints(ec2, 'us-east-1');
+    const outcome = await checkVpcEndpoints(
+      ec2,
+      'us-east-1',
+      await listVpcIds(ec2),
+    );
 
     expect(outcome.status).toBe('NOT_APPLICABLE');
     expect(ec2Mock).not.toHaveReceivedCommand(DescribeVpcEndpointsCommand);

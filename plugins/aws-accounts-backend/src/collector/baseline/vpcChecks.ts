@@ -3,7 +3,6 @@ import {
   paginateDescribeRouteTables,
   paginateDescribeSubnets,
   paginateDescribeVpcEndpoints,
-  paginateDescribeVpcs,
   RouteTable,
   VpcEndpoint,
 } from '@aws-sdk/client-ec2';
@@ -147,16 +146,8 @@ function hasNarrowPolicy(endpoint: VpcEndpoint): boolean {
 export async function checkVpcEndpoints(
   ec2: EC2Client,
   region: string,
+  vpcIds: string[],
 ): Promise<CheckOutcome> {
-  const vpcIds: string[] = [];
-  for await (const page of paginateDescribeVpcs(
-    { client: ec2, pageSize: 1000 },
-    {},
-  )) {
-    for (const vpc of page.Vpcs ?? []) {
-      if (vpc.VpcId) vpcIds.push(vpc.VpcId);
-    }
-  }
   if (vpcIds.length === 0) {
     return notApplicable(`no VPCs in ${region}`);
   }
